@@ -1,0 +1,8 @@
+class AttributionMiddleware:
+    """Placeholder; replaced by the intake implementation."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
