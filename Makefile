@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test install install-dev check bench browser-test clean
+.PHONY: run test test-postgres audit install install-dev check bench browser-test clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,24 @@ test: install-dev
 	DJANGO_SETTINGS_MODULE=cerebral_info.test_settings $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cerebral_info.test_settings $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# The same suite on PostgreSQL with Redis as the shared cache (both on 127.0.0.1).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/cerebral_info
+test-postgres: install-dev
+	psql "$(PG_URL:/cerebral_info=/postgres)" -tAc "SELECT 1 FROM pg_database WHERE datname='cerebral_info'" | grep -q 1 \
+	  || psql "$(PG_URL:/cerebral_info=/postgres)" -c "CREATE DATABASE cerebral_info"
+	DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/15 $(MAKE) --no-print-directory test
+
+# Known vulnerabilities in the pinned requirements (fails when any is found).
+# pip-audit asks PyPI's per-release JSON API; where that API cannot be reached
+# the audit says so loudly and is skipped rather than reporting a false pass.
+audit: install-dev
+	$(VENV)/bin/pip install --quiet pip-audit==2.10.1
+	@if $(PY) -c "import urllib.request,sys; urllib.request.urlopen('https://pypi.org/pypi/pip/24.0/json', timeout=10)" 2>/dev/null; then \
+	  $(VENV)/bin/pip-audit --strict -r requirements.txt -r requirements-dev.txt; \
+	else \
+	  echo "AUDIT SKIPPED: PyPI's vulnerability API (pypi.org/pypi/<name>/<version>/json) is unreachable from this machine."; \
+	fi
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -5,6 +5,6 @@ from .models import FirmDetails
 
 def site(request):
     return {
-        "firm": FirmDetails.load(),
+        "firm": FirmDetails.load(getattr(request, "content_generation", None)),
         "site_url": settings.SITE_URL,
     }

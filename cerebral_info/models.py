@@ -89,9 +89,14 @@ class FirmDetails(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
-    def load(cls):
-        """The firm details, cached per content generation (no query on a warm cache)."""
-        key = FIRM_DETAILS_CACHE_KEY.format(generation=ContentGeneration.current())
+    def load(cls, generation=None):
+        """The firm details, cached per content generation (no query on a warm cache).
+
+        Pass the generation when the caller already read it for this request.
+        """
+        if generation is None:
+            generation = ContentGeneration.current()
+        key = FIRM_DETAILS_CACHE_KEY.format(generation=generation)
         details = cache.get(key)
         if details is None:
             details, _created = cls.objects.get_or_create(pk=1)

@@ -57,6 +57,7 @@ def cache_key(request, generation):
 
 def get(request):
     generation = ContentGeneration.current()
+    request.content_generation = generation
     key = cache_key(request, generation)
     return key, cache.get(key)
 
