@@ -1,0 +1,133 @@
+"""Fixtures for the end-to-end tests in headless Chromium (Debian's build, driven by Playwright).
+
+Run only these tests with `make browser-test`. Screenshots go to test-artifacts/screenshots/<run>/
+(or to $BROWSER_SCREENSHOT_DIR/<run>/).
+"""
+
+import os
+import re
+import shutil
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+# Playwright's sync API runs an event loop in the test thread; without this Django refuses ORM calls.
+# Set here only, so that the rest of the suite keeps Django's protection.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 360, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
+RUN_NAME = datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def require_chromium():
+    """Skip (locally) or fail (in CI) when Chromium is not installed."""
+    if os.path.exists(CHROMIUM_PATH):
+        return
+    reason = (
+        f"Chromium not found at {CHROMIUM_PATH}: install it with `apt-get install -y chromium` "
+        "(or set CHROMIUM_PATH) to run the browser tests"
+    )
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason + " (CI=true: browser tests must run in CI)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def short_tmpdir():
+    """A short temporary folder: Chromium's socket paths fail under long TMPDIRs."""
+    path = tempfile.mkdtemp(prefix="pw-", dir="/tmp")
+    previous = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = path
+    yield path
+    if previous is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = previous
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser(short_tmpdir):
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            env={**os.environ, "TMPDIR": short_tmpdir},
+        )
+    except Exception:
+        playwright.stop()
+        raise
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def new_context(browser, live_server, django_db_serialized_rollback):
+    """Factory for browser contexts pointed at the live server; closed after the test.
+
+    live_server makes each test transactional (tables are flushed afterwards); the serialized
+    rollback puts back the rows that data migrations created (such as the staff groups), so the
+    tests that run after these still find them.
+    """
+    contexts = []
+
+    def make(viewport=PHONE, **options):
+        context = browser.new_context(viewport=viewport, base_url=live_server.url, **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A phone-sized page with JavaScript on and the site's CSP in force."""
+    return new_context().new_page()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    base = Path(os.environ.get("BROWSER_SCREENSHOT_DIR") or REPO_ROOT / "test-artifacts" / "screenshots")
+    path = base / RUN_NAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def shoot(request, screenshot_dir):
+    """Save full-page screenshots of a page at phone and desktop widths (no pixel comparison)."""
+    test_dir = screenshot_dir / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+
+    def take(page, name):
+        test_dir.mkdir(parents=True, exist_ok=True)
+        original = page.viewport_size
+        for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
+            page.set_viewport_size(size)
+            page.screenshot(path=str(test_dir / f"{name}-{label}.png"), full_page=True)
+        page.set_viewport_size(original)
+
+    return take
