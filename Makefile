@@ -16,6 +16,7 @@ install: $(PY)
 
 install-dev: $(PY)
 	$(PIP) install --quiet -r requirements-dev.txt
+	@if [ -f package.json ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 
 # Install, migrate, load demo content, create a local staff login and serve on 127.0.0.1:8000.
 run: install
@@ -29,6 +30,11 @@ test: install-dev
 	DJANGO_SETTINGS_MODULE=cerebral_info.test_settings $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cerebral_info.test_settings $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
+
+# Only the end-to-end tests in headless Chromium (needs /usr/bin/chromium: apt-get install -y chromium).
+# Screenshots go to test-artifacts/screenshots/<run>/ (or $$BROWSER_SCREENSHOT_DIR/<run>/).
+browser-test: install-dev
+	$(PY) -m pytest tests/browser -m browser
 
 # The same suite on PostgreSQL with Redis as the shared cache (both on 127.0.0.1).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cerebral_info

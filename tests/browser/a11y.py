@@ -97,6 +97,8 @@ def tab_through(page, limit=400):
             continue
         if stops and info["key"] == stops[0]["key"]:
             return stops
+        if stops and info["key"] == stops[-1]["key"]:
+            raise AssertionError(f"Keyboard trap: Tab keeps focus on {info['tag']} {info['text']!r}")
         stops.append(info)
     raise AssertionError(f"Focus did not cycle back after {limit} Tab presses; last stops: {stops[-5:]}")
 

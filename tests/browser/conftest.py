@@ -131,3 +131,90 @@ def shoot(request, screenshot_dir):
         page.set_viewport_size(original)
 
     return take
+
+
+@pytest.fixture
+def site_content(new_context):
+    """A published article in a topic, citing two references (one with a DOI), plus a sibling article."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from articles.models import Article, Person, Reference, Topic
+
+    topic = Topic.objects.create(
+        name="Diagnosis and early signs",
+        slug="diagnosis",
+        description="How cerebral palsy is recognised and diagnosed.",
+    )
+    author = Person.objects.create(
+        name="Demo Author (placeholder)", slug="demo-author", credentials="Placeholder credentials", bio="A placeholder."
+    )
+    reviewer = Person.objects.create(
+        name="Demo Reviewer (placeholder)", slug="demo-reviewer", credentials="MD (placeholder)", bio="A placeholder."
+    )
+    now = timezone.now()
+    article = Article.objects.create(
+        title="Early signs of cerebral palsy in babies",
+        slug="early-signs-of-cerebral-palsy",
+        summary="What parents may notice in the first months, and how doctors confirm a diagnosis.",
+        body=(
+            "## What parents notice first\n\n"
+            "Many children with cerebral palsy can now be identified before six months of corrected age "
+            "[@novak2017].\n\n"
+            "## How doctors confirm it\n\n"
+            "Doctors combine a standardised movement assessment with a neurological examination and an MRI "
+            "scan [@novak2017]. The gross motor function classification system describes how a child moves "
+            "[@palisano1997].\n"
+        ),
+        topic=topic,
+        author=author,
+        medical_reviewer=reviewer,
+        reviewed_on=date.today() - timedelta(days=30),
+        updated_on=date.today() - timedelta(days=10),
+        published_at=now - timedelta(days=60),
+        status=Article.Status.PUBLISHED,
+        meta_description="What parents may notice in the first months and how doctors confirm cerebral palsy.",
+    )
+    Reference.objects.create(
+        article=article,
+        key="novak2017",
+        position=1,
+        authors="Novak I, Morgan C, Adde L, et al.",
+        year=2017,
+        title=(
+            "Early, accurate diagnosis and early intervention in cerebral palsy: advances in diagnosis and treatment"
+        ),
+        container="JAMA Pediatrics",
+        volume="171",
+        issue="9",
+        pages="897-907",
+        doi="10.1001/jamapediatrics.2017.1689",
+        evidence_type=Reference.EvidenceType.SYSTEMATIC_REVIEW,
+    )
+    Reference.objects.create(
+        article=article,
+        key="palisano1997",
+        position=2,
+        authors="Palisano R, Rosenbaum P, Walter S, Russell D, Wood E, Galuppi B",
+        year=1997,
+        title="Development and reliability of a system to classify gross motor function in children with cerebral palsy",
+        container="Developmental Medicine and Child Neurology",
+        volume="39",
+        issue="4",
+        pages="214-223",
+        doi="10.1111/j.1469-8749.1997.tb07414.x",
+        evidence_type=Reference.EvidenceType.CLASSIFICATION,
+    )
+    article.save()  # render again now that the references exist
+    sibling = Article.objects.create(
+        title="What an MRI scan can show after a difficult birth",
+        slug="mri-after-difficult-birth",
+        summary="Why doctors order brain imaging and what the results may mean for a family.",
+        body="## Why imaging helps\n\nBrain imaging can show where and when an injury happened.\n",
+        topic=topic,
+        author=author,
+        published_at=now - timedelta(days=90),
+        status=Article.Status.PUBLISHED,
+    )
+    return {"topic": topic, "article": article, "sibling": sibling, "author": author, "reviewer": reviewer}
