@@ -1,9 +1,15 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .rendering import render_markdown
+
+DOI_URL_PREFIX = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/|^doi:\s*", re.IGNORECASE)
 
 doi_validator = RegexValidator(
     regex=r"^10\.\d{4,9}/\S+$",
@@ -12,11 +18,31 @@ doi_validator = RegexValidator(
 )
 
 
+def normalize_doi(value):
+    """A pasted https://doi.org/10.x/y (or doi:10.x/y) becomes the bare DOI 10.x/y."""
+    value = (value or "").strip()
+    return DOI_URL_PREFIX.sub("", value).strip()
+
+
+class TopicQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Topics that have at least one published article, with how many (``article_count``)."""
+        now = timezone.now()
+        published = models.Q(articles__status=Article.Status.PUBLISHED, articles__published_at__lte=now)
+        return (
+            self.annotate(article_count=models.Count("articles", filter=published))
+            .filter(article_count__gt=0)
+            .order_by("position", "name")
+        )
+
+
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
@@ -58,6 +84,12 @@ class ArticleQuerySet(models.QuerySet):
     def with_byline(self):
         return self.select_related("topic", "author", "medical_reviewer")
 
+    def visible_to(self, user):
+        """Published articles for the public; every article for staff who may edit them (preview)."""
+        if user.is_authenticated and user.has_perm("articles.change_article"):
+            return self.all()
+        return self.published()
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -74,6 +106,10 @@ class Article(models.Model):
     body_html = models.TextField(_("rendered body"), blank=True, editable=False)
     toc = models.JSONField(_("table of contents"), default=list, blank=True, editable=False)
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
+    citations = models.JSONField(
+        _("citations in order"), default=list, blank=True, editable=False,
+        help_text=_("The cited reference keys in order of first citation, with how often each is cited."),
+    )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles", verbose_name=_("topic"))
     author = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="authored_articles", verbose_name=_("author")
@@ -107,6 +143,8 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    RENDERED_FIELDS = ("body_html", "toc", "reading_time", "citations")
+
     class Meta:
         ordering = ["-published_at", "-id"]
         verbose_name = _("article")
@@ -121,8 +159,84 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
 
+    def save(self, *args, **kwargs):
+        # Render once on save, and only when the body changed since the last render:
+        # render_body(references=...) called just before save() is kept as is.
+        if getattr(self, "_rendered_body_source", None) != self.body:
+            self.render_body(strict=False)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = set(update_fields) | set(self.RENDERED_FIELDS)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "body" in instance.__dict__:
+            instance._rendered_body_source = instance.body
+        return instance
+
+    def render_body(self, references=None, *, strict=True):
+        """Render ``body`` into body_html, toc, reading_time and citations (does not save).
+
+        Citation markers are checked against ``references`` (any iterable of
+        objects with a ``key``, saved or not; default: this article's saved
+        references). An unknown marker raises ValidationError unless
+        ``strict`` is false, in which case it stays visible as plain text.
+        """
+        if references is None:
+            references = self.references.all() if self.pk else []
+        rendered = render_markdown(self.body, {reference.key for reference in references}, strict=strict)
+        self.body_html = rendered.html
+        self.toc = rendered.toc
+        self.reading_time = rendered.reading_time
+        self.citations = rendered.citations
+        self._rendered_body_source = self.body
+        return rendered
+
+    @property
+    def last_reviewed_or_updated(self):
+        """The later of the updated and reviewed dates, else the publication date (sitemap lastmod)."""
+        dates = [day for day in (self.updated_on, self.reviewed_on) if day]
+        if dates:
+            return max(dates)
+        return timezone.localdate(self.published_at) if self.published_at else None
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def numbered_references(self, references):
+        """References in citation order (then uncited ones), each with its number and back-link ids."""
+        by_key = {reference.key: reference for reference in references}
+        entries = []
+        for citation in self.citations or []:
+            reference = by_key.pop(citation["key"], None)
+            if reference is not None:
+                number = len(entries) + 1
+                backlinks = [f"cite-{number}-{n}" for n in range(1, citation["count"] + 1)]
+                entries.append(NumberedReference(number, reference, backlinks))
+        for reference in references:
+            if reference.key in by_key:
+                entries.append(NumberedReference(len(entries) + 1, reference, []))
+        return entries
+
+
+class NumberedReference:
+    def __init__(self, number, reference, backlinks):
+        self.number = number
+        self.reference = reference
+        self.backlinks = backlinks
+
+    def __repr__(self):
+        return f"<NumberedReference {self.number} {self.reference.key}>"
 
 
 class Reference(models.Model):
@@ -167,6 +281,14 @@ class Reference(models.Model):
 
     def __str__(self):
         return f"{self.authors.split(',')[0]} ({self.year}). {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.doi = normalize_doi(self.doi)
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        self.doi = normalize_doi(self.doi)
+        super().clean_fields(exclude=exclude)
 
     @property
     def doi_url(self):

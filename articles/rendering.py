@@ -74,7 +74,7 @@ class CitationInlineProcessor(InlineProcessor):
     def handleMatch(self, m, data):
         sup = etree.Element("sup")
         sup.set("class", "citation")
-        sup.set(CITE_KEY_ATTRIBUTE, " ".join(re.findall(r"@([\w-]+)", m.group(1))))
+        sup.set(CITE_KEY_ATTRIBUTE, " ".join(re.findall(r"@([\w-]+)", m.group(0))))
         sup.text = AtomicString(m.group(0))
         return sup, m.start(0), m.end(0)
 

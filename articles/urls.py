@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import LatestArticlesFeed
 
 app_name = "articles"
 
@@ -10,5 +11,5 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("feed/", views.LatestArticlesFeed(), name="feed"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
 ]

@@ -1,33 +1,137 @@
-# Placeholder views; replaced by the articles implementation.
-from django.contrib.syndication.views import Feed
+import hashlib
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Topic
+from .search import search_articles, search_terms, snippet_parts
+
+ARTICLES_PER_PAGE = 10
+
+
+class BreadcrumbsMixin:
+    """Adds ``breadcrumbs`` ([(name, path), ...], home first) for the visible trail and JSON-LD."""
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        return context
 
 
 class HomeView(TemplateView):
     template_name = "articles/home.html"
+    latest_count = 6
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["latest_articles"] = list(Article.objects.published().select_related("topic")[: self.latest_count])
+        context["topics"] = list(Topic.objects.with_published_articles())
+        return context
 
 
-class ArticleListView(ListView):
-    queryset = Article.objects.published()
+class ArticleListView(BreadcrumbsMixin, ListView):
+    paginate_by = ARTICLES_PER_PAGE
+    queryset = Article.objects.published().select_related("topic")
+
+    def get_breadcrumbs(self):
+        return [("Home", reverse("articles:home")), ("Articles", reverse("articles:list"))]
 
 
-class ArticleDetailView(DetailView):
-    queryset = Article.objects.published()
+class TopicDetailView(BreadcrumbsMixin, ListView):
+    """A topic and its published articles, paginated."""
+
+    template_name = "articles/topic_detail.html"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return Article.objects.published().filter(topic=self.topic).select_related("topic")
+
+    def get_breadcrumbs(self):
+        return [("Home", reverse("articles:home")), (self.topic.name, self.topic.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
 
 
-class TopicDetailView(DetailView):
-    model = Topic
+class ArticleDetailView(BreadcrumbsMixin, DetailView):
+    """One article. Staff who may change articles also see drafts and scheduled ones (preview)."""
+
+    related_count = 3
+
+    def get_queryset(self):
+        return Article.objects.visible_to(self.request.user).with_byline().prefetch_related("references")
+
+    def get_breadcrumbs(self):
+        topic = self.object.topic
+        return [
+            ("Home", reverse("articles:home")),
+            (topic.name, topic.get_absolute_url()),
+            (self.object.title, self.object.get_absolute_url()),
+        ]
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.preview = not self.object.is_public
+        validators = {} if self.preview else self.validators(self.object)
+        if validators:
+            not_modified = get_conditional_response(request, **validators)
+            if not_modified is not None:
+                self.add_validator_headers(not_modified, **validators)
+                return not_modified
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if self.preview:
+            patch_cache_control(response, private=True, no_cache=True, no_store=True)
+        else:
+            self.add_validator_headers(response, **validators)
+        return response
+
+    @staticmethod
+    def validators(article):
+        modified = int(article.modified_at.timestamp())
+        digest = hashlib.sha256(f"{article.pk}:{article.modified_at.isoformat()}".encode()).hexdigest()[:32]
+        return {"etag": quote_etag(digest), "last_modified": modified}
+
+    @staticmethod
+    def add_validator_headers(response, *, etag, last_modified):
+        response.headers["ETag"] = etag
+        response.headers["Last-Modified"] = http_date(last_modified)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context["preview"] = self.preview
+        context["references"] = article.numbered_references(list(article.references.all()))
+        context["related_articles"] = list(
+            Article.objects.published()
+            .filter(topic_id=article.topic_id)
+            .exclude(pk=article.pk)
+            .select_related("topic")[: self.related_count]
+        )
+        return context
 
 
-class SearchView(TemplateView):
+class SearchView(ListView):
     template_name = "articles/search.html"
+    paginate_by = ARTICLES_PER_PAGE
 
+    def get_queryset(self):
+        self.query = " ".join(self.request.GET.get("q", "").split())[:200]
+        self.terms = search_terms(self.query)
+        return search_articles(self.query).select_related("topic")
 
-class LatestArticlesFeed(Feed):
-    title = "Articles"
-    link = "/articles/"
-
-    def items(self):
-        return Article.objects.published()[:20]
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)
+        page = context["page_obj"]
+        if page is not None:
+            page.object_list = list(page.object_list)
+            for article in page.object_list:
+                article.snippet = snippet_parts(article, self.terms)
+            context["object_list"] = page.object_list
+        return context

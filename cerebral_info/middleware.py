@@ -14,6 +14,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        # Pages served from the page cache skip the inner XFrameOptionsMiddleware.
+        if not getattr(response, "xframe_options_exempt", False):
+            response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         if request.path.startswith(self.admin_prefix):
             response["X-Robots-Tag"] = "noindex, nofollow"
             patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
@@ -21,30 +24,31 @@ class SecurityHeadersMiddleware:
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve anonymous readers whole pages from the cache (see pagecache.py)."""
+    """Whole pages for anonymous readers from the cache, with ETag/304 and Cache-Control (see pagecache.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not pagecache.request_is_eligible(request):
+        if not pagecache.request_is_public(request):
             response = self.get_response(request)
-            if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
-                patch_cache_control(response, private=True, no_cache=True)
+            if request.method in ("GET", "HEAD"):
+                pagecache.mark_private(response)
             return response
 
-        key, cached = pagecache.get(request)
-        if cached is not None:
-            response = pagecache.rebuild(cached)
-            response["X-Page-Cache"] = "hit"
-            return response
+        use_cache = settings.PAGE_CACHE_ENABLED
+        if use_cache:
+            key, cached = pagecache.get(request)
+            if cached is not None:
+                response = pagecache.rebuild(cached)
+                response["X-Page-Cache"] = "hit"
+                return pagecache.conditional(request, response, last_modified=cached[2])
 
         response = self.get_response(request)
-        if pagecache.response_is_storable(request, response):
-            if not response.has_header("Cache-Control"):
-                patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+        if not pagecache.response_is_public(request, response):
+            return pagecache.mark_private(response)
+        pagecache.mark_public(response)
+        if use_cache:
             pagecache.store(key, response)
             response["X-Page-Cache"] = "miss"
-        elif not response.has_header("Cache-Control"):
-            patch_cache_control(response, private=True, no_cache=True)
-        return response
+        return pagecache.conditional(request, response)

@@ -1,11 +1,25 @@
-"""Server-side cache of whole pages for anonymous readers.
+"""Server-side cache of whole pages for anonymous readers, and their HTTP caching headers.
 
-Only anonymous GET/HEAD requests are served from the cache, and only
-responses that set no cookie and carry no CSRF token are stored, so a
-visitor never receives another visitor's token or a staff member's page.
-Keys include the content generation (see ``ContentGeneration``): an edit of
-an article, a reference, a topic, a person or the firm details makes every
-cached page stale at once.
+Rules (see ``AnonymousPageCacheMiddleware``):
+
+- Only anonymous GET/HEAD requests are served from the cache or stored: a
+  request whose session belongs to a logged-in user never is. The admin and
+  the case-review pages (``/case-review*``) are never cached at all.
+- Only a response that is a plain 200, sets no cookie, used no CSRF token and
+  is not marked private/no-store/no-cache is stored. A visitor therefore never
+  receives another visitor's CSRF token or a staff member's page. A view that
+  shows anything personal to an anonymous visitor (for example from the
+  session) must mark its response private, e.g. with ``patch_cache_control``.
+- Keys include the content generation (see ``ContentGeneration``): an edit of
+  an article, a reference, a topic, a person or the firm details makes every
+  cached page stale at once, on every app server.
+- Public pages get an ``ETag`` (a hash of the content) unless the view set one,
+  and ``Cache-Control: public, max-age=PUBLIC_MAX_AGE``; revisits with
+  ``If-None-Match``/``If-Modified-Since`` get a 304. Everything else gets
+  ``Cache-Control: private, no-cache`` unless the view chose a policy.
+
+A cache hit costs one raw SQL read of the generation, one cache read and
+building an ``HttpResponse``: no ORM model, no template, no view.
 """
 
 import hashlib
@@ -14,48 +28,73 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import parse_http_date_safe
 
 from .models import ContentGeneration
 
 HEADERS_KEPT = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Vary", "Cache-Control")
+NOT_SHAREABLE = ("private", "no-store", "no-cache")
+EXCLUDED_PREFIXES = ("/case-review",)
 
 
 def is_anonymous(request):
-    session_cookie = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    if not session_cookie:
+    """True unless the session belongs to a logged-in user.
+
+    Reads the session only when the visitor sent a session cookie, and leaves
+    its "accessed" flag as it was so this check alone adds no ``Vary: Cookie``.
+    """
+    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
         return True
-    return SESSION_KEY not in request.session
+    session = request.session
+    accessed = session.accessed
+    logged_in = SESSION_KEY in session
+    session.accessed = accessed
+    return not logged_in
 
 
 def path_is_excluded(path):
-    admin_prefix = "/" + settings.ADMIN_URL
-    return path.startswith(admin_prefix) or path.startswith("/case-review")
+    return path.startswith("/" + settings.ADMIN_URL) or path.startswith(EXCLUDED_PREFIXES)
 
 
-def request_is_eligible(request):
-    return (
-        settings.PAGE_CACHE_ENABLED
-        and request.method in ("GET", "HEAD")
-        and not path_is_excluded(request.path)
-        and is_anonymous(request)
-    )
+def request_is_public(request):
+    """An anonymous GET/HEAD of a page that may be cached (by us, browsers and shared caches)."""
+    return request.method in ("GET", "HEAD") and not path_is_excluded(request.path) and is_anonymous(request)
 
 
-def response_is_storable(request, response):
+def response_is_public(request, response):
+    """A response that is the same for every anonymous visitor and may be stored and shared."""
     if response.status_code != 200 or response.streaming:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
         return False
     cache_control = response.get("Cache-Control", "")
-    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    return not any(word in cache_control for word in NOT_SHAREABLE)
+
+
+def mark_public(response):
+    """ETag (unless the view set one) and a public Cache-Control (unless the view chose one)."""
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+    return response
+
+
+def mark_private(response):
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def cache_key(request, generation):
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # Scheme and host are part of the key: absolute links in a page depend on them.
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"page:{generation}:{digest}"
 
 
 def get(request):
+    """The cache key of this request and the stored page, or None."""
     generation = ContentGeneration.current()
     request.content_generation = generation
     key = cache_key(request, generation)
@@ -64,12 +103,22 @@ def get(request):
 
 def store(key, response):
     headers = {name: response[name] for name in HEADERS_KEPT if response.has_header(name)}
-    cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+    last_modified = parse_http_date_safe(headers["Last-Modified"]) if "Last-Modified" in headers else None
+    cache.set(key, (response.content, headers, last_modified), settings.PAGE_CACHE_SECONDS)
 
 
 def rebuild(cached):
-    content, headers = cached
+    content, headers, _last_modified = cached
     response = HttpResponse(content)
     for name, value in headers.items():
         response[name] = value
     return response
+
+
+def conditional(request, response, last_modified=None):
+    """A 304 when the visitor's copy (If-None-Match / If-Modified-Since) is still current."""
+    if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+        return response
+    if last_modified is None and response.has_header("Last-Modified"):
+        last_modified = parse_http_date_safe(response["Last-Modified"])
+    return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)

@@ -125,10 +125,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while one writer writes; the busy timeout makes a
     # second writer wait for the lock instead of failing with "database is locked".
+    SQLITE_TIMEOUT = env_int("DJANGO_SQLITE_TIMEOUT", 20)  # seconds
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": env_int("DJANGO_SQLITE_TIMEOUT", 20),
+        "timeout": SQLITE_TIMEOUT,
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA busy_timeout={SQLITE_TIMEOUT * 1000};"
+        ),
     }
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -182,7 +186,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -288,12 +292,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "redact_database_errors": {"()": "cerebral_info.log_filters.RedactDatabaseErrorDetails"},
     },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact_database_errors"]},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {

@@ -1,8 +1,111 @@
+"""First-visit attribution: where a reader came from, kept until they ask for a case review.
+
+The data lives in a small signed first-party cookie rather than in the
+server-side session: creating a session for every anonymous reader would
+write to the database on every first visit and defeat the page cache. The
+case-review form copies the cookie into the session (see ``views``).
+"""
+
+import base64
+import json
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import DisallowedHost
+from django.utils.cache import patch_cache_control
+
+COOKIE_NAME = "first_visit"
+COOKIE_SALT = "intake.attribution"
+COOKIE_MAX_AGE = 30 * 24 * 3600
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
+KEYS = ("landing_page", "referrer", *UTM_KEYS)
+URL_LIMIT = 500
+UTM_LIMIT = 200
+
+
+def _clip(value, limit):
+    return str(value)[:limit]
+
+
+def external_referrer(request):
+    referrer = request.META.get("HTTP_REFERER", "")
+    if not referrer:
+        return ""
+    try:
+        host = request.get_host().split(":")[0].lower()
+    except DisallowedHost:
+        return ""
+    referrer_host = (urlsplit(referrer).hostname or "").lower()
+    if not referrer_host or referrer_host == host:
+        return ""
+    return _clip(referrer, URL_LIMIT)
+
+
+def attribution_from_request(request):
+    """What this request says about a first visit."""
+    data = {"landing_page": _clip(request.get_full_path(), URL_LIMIT), "referrer": external_referrer(request)}
+    for key in UTM_KEYS:
+        data[key] = _clip(request.GET.get(key, ""), UTM_LIMIT)
+    return data
+
+
+def clean_attribution(data):
+    if not isinstance(data, dict):
+        return None
+    limits = {"landing_page": URL_LIMIT, "referrer": URL_LIMIT}
+    return {key: _clip(data.get(key) or "", limits.get(key, UTM_LIMIT)) for key in KEYS}
+
+
+def encode(data):
+    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
+
+
+def decode(value):
+    try:
+        return clean_attribution(json.loads(base64.urlsafe_b64decode(value.encode())))
+    except (ValueError, TypeError):
+        return None
+
+
+def read_cookie(request):
+    value = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+    return decode(value) if value else None
+
+
 class AttributionMiddleware:
-    """Placeholder; replaced by the intake implementation."""
+    """Remember the first landing page, external referrer and UTM tags of a visit.
+
+    ``request.attribution`` is always set: the cookie's data, or what the
+    current request would record if this is the first visit.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.skipped_prefixes = ("/" + settings.ADMIN_URL, settings.STATIC_URL, settings.MEDIA_URL)
 
     def __call__(self, request):
-        return self.get_response(request)
+        stored = read_cookie(request)
+        request.attribution = stored or attribution_from_request(request)
+        response = self.get_response(request)
+        if stored is None and self._should_record(request, response):
+            response.set_signed_cookie(
+                COOKIE_NAME,
+                encode(request.attribution),
+                salt=COOKIE_SALT,
+                max_age=COOKIE_MAX_AGE,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+            # A response that sets a visitor's cookie must not be kept by a shared cache.
+            patch_cache_control(response, private=True)
+        return response
+
+    def _should_record(self, request, response):
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.path.startswith(self.skipped_prefixes)
+        )

@@ -217,4 +217,13 @@ def site_content(new_context):
         published_at=now - timedelta(days=90),
         status=Article.Status.PUBLISHED,
     )
-    return {"topic": topic, "article": article, "sibling": sibling, "author": author, "reviewer": reviewer}
+    from cerebral_info.models import FirmDetails
+
+    return {
+        "topic": topic,
+        "article": article,
+        "sibling": sibling,
+        "author": author,
+        "reviewer": reviewer,
+        "firm_phone": FirmDetails.load().phone,
+    }
