@@ -36,6 +36,13 @@ test: install-dev
 browser-test: install-dev
 	$(PY) -m pytest tests/browser -m browser
 
+# Benchmark of the public pages under gunicorn + wrk against a static file (about 3 minutes; see bench/run.py).
+# Installs wrk from Debian when it is missing. Results: bench/results/latest.json.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+bench: install
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(PY) bench/run.py
+
 # The same suite on PostgreSQL with Redis as the shared cache (both on 127.0.0.1).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cerebral_info
 test-postgres: install-dev

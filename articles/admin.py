@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .forms import ArticleAdminForm, ReferenceInlineForm, ReferenceInlineFormSet
 from .models import Article, Person, Reference, Topic

@@ -160,24 +160,18 @@ class Article(models.Model):
             self.published_at = timezone.now()
 
     def save(self, *args, **kwargs):
-        # Render once on save, and only when the body changed since the last render:
-        # render_body(references=...) called just before save() is kept as is.
+        # The body is rendered here, once per save, never per request. A render_body() call
+        # made just before save() (for example against references not saved yet) is kept.
         if getattr(self, "_rendered_body_source", None) != self.body:
             self.render_body(strict=False)
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = set(update_fields) | set(self.RENDERED_FIELDS)
         super().save(*args, **kwargs)
+        self._rendered_body_source = None
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        if "body" in instance.__dict__:
-            instance._rendered_body_source = instance.body
-        return instance
 
     def render_body(self, references=None, *, strict=True):
         """Render ``body`` into body_html, toc, reading_time and citations (does not save).
@@ -196,6 +190,17 @@ class Article(models.Model):
         self.citations = rendered.citations
         self._rendered_body_source = self.body
         return rendered
+
+    @property
+    def toc_tree(self):
+        """The table of contents with each h3 nested under the h2 before it."""
+        tree = []
+        for entry in self.toc or []:
+            if entry["level"] > 2 and tree:
+                tree[-1]["children"].append(entry)
+            else:
+                tree.append({**entry, "children": []})
+        return tree
 
     @property
     def last_reviewed_or_updated(self):

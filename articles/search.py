@@ -86,6 +86,9 @@ def snippet_parts(article, terms, length=SNIPPET_LENGTH):
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < min(positions) else start
     end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > min(positions) else end
     passage = text[start:end]
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""

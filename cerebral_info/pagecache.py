@@ -14,22 +14,26 @@ Rules (see ``AnonymousPageCacheMiddleware``):
   an article, a reference, a topic, a person or the firm details makes every
   cached page stale at once, on every app server.
 - Public pages get an ``ETag`` (a hash of the content) unless the view set one,
-  and ``Cache-Control: public, max-age=PUBLIC_MAX_AGE``; revisits with
-  ``If-None-Match``/``If-Modified-Since`` get a 304. Everything else gets
-  ``Cache-Control: private, no-cache`` unless the view chose a policy.
+  a ``Last-Modified`` no earlier than the moment this server first saw the
+  current content generation (so an edit of anything a page shows, such as the
+  firm's phone number, moves it forward), and ``Cache-Control: public,
+  max-age=PUBLIC_MAX_AGE``; revisits with ``If-None-Match`` or
+  ``If-Modified-Since`` get a 304. Everything else gets ``Cache-Control:
+  private, no-cache`` unless the view chose a policy.
 
 A cache hit costs one raw SQL read of the generation, one cache read and
 building an ``HttpResponse``: no ORM model, no template, no view.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.http import parse_http_date_safe
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
 
 from .models import ContentGeneration
 
@@ -72,10 +76,30 @@ def response_is_public(request, response):
     return not any(word in cache_control for word in NOT_SHAREABLE)
 
 
-def mark_public(response):
-    """ETag (unless the view set one) and a public Cache-Control (unless the view chose one)."""
-    if not response.has_header("ETag"):
-        set_response_etag(response)
+def generation_seen_at(generation):
+    """When this server first saw the content generation (epoch seconds): a safe Last-Modified."""
+    key = f"generation-seen:{generation}"
+    now = int(time.time())
+    cache.add(key, now, None)
+    return cache.get(key) or now
+
+
+def mark_public(response, generation):
+    """ETag, Last-Modified, ``Vary: Cookie`` and a public Cache-Control (unless the view chose one).
+
+    The ETag is a hash of the content, replacing any the view set: a page
+    shows more than the view's own validators cover (firm details, topics,
+    people, references, the list of published articles). A Last-Modified set
+    by the view is moved forward to when the current content generation was
+    first seen, for the same reason.
+    """
+    set_response_etag(response)
+    seen = generation_seen_at(generation)
+    view_last_modified = parse_http_date_safe(response.get("Last-Modified", "")) or 0
+    if view_last_modified < seen:
+        response["Last-Modified"] = http_date(seen)
+    # Logged-in staff get another version of the same URL.
+    patch_vary_headers(response, ("Cookie",))
     if not response.has_header("Cache-Control"):
         patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
     return response
@@ -88,17 +112,18 @@ def mark_private(response):
 
 
 def cache_key(request, generation):
-    # Scheme and host are part of the key: absolute links in a page depend on them.
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{generation}:{digest}"
+    # Scheme and host are part of the key: absolute links in a page depend on them. The raw
+    # Host header is enough: a disallowed host never gets a 200 stored under its key.
+    scheme = "https" if request.is_secure() else "http"
+    url = f"{scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
+    return f"page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def get(request):
-    """The cache key of this request and the stored page, or None."""
+def current_generation(request):
+    """The content generation (one raw SQL read), kept on the request for the rest of it."""
     generation = ContentGeneration.current()
     request.content_generation = generation
-    key = cache_key(request, generation)
-    return key, cache.get(key)
+    return generation
 
 
 def store(key, response):
@@ -115,9 +140,21 @@ def rebuild(cached):
     return response
 
 
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
+def hide_conditional_headers(request):
+    """Take If-None-Match/If-Modified-Since away from the view; ``conditional`` answers them after rendering.
+
+    A view's own early 304 could only compare its own validators, which do not
+    cover everything on the page.
+    """
+    return {name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META}
+
+
 def conditional(request, response, last_modified=None):
     """A 304 when the visitor's copy (If-None-Match / If-Modified-Since) is still current."""
-    if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+    if not any(name in request.META for name in CONDITIONAL_HEADERS):
         return response
     if last_modified is None and response.has_header("Last-Modified"):
         last_modified = parse_http_date_safe(response["Last-Modified"])

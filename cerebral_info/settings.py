@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cerebral_info.middleware.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cerebral_info.middleware.CSPMiddleware",  # django-csp, policy built once per process
     "django.contrib.sessions.middleware.SessionMiddleware",
     "intake.middleware.AttributionMiddleware",
     "cerebral_info.middleware.AnonymousPageCacheMiddleware",

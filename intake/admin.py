@@ -192,6 +192,7 @@ class CaseReviewAdmin(SimpleHistoryAdmin):
     search_help_text = "Search by name, email or phone (any format), or a request number such as CR-000123."
     date_hierarchy = "created_at"
     list_per_page = 50
+    list_max_show_all = 500
     actions = ("assign_to_me", "record_revocation", "export_selected_csv")
     inlines = (CaseNoteInline, NotificationInline)
     raw_id_fields = ("duplicate_of",)
@@ -257,9 +258,13 @@ class CaseReviewAdmin(SimpleHistoryAdmin):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         term = search_term.strip()
         extra = Q()
-        phone = normalize_phone(term, strict=False) if term and any(ch.isdigit() for ch in term) else None
+        digits = re.sub(r"\D", "", term)
+        phone = normalize_phone(term, strict=False) if digits else None
         if phone:
             extra |= Q(phone=phone)
+        if len(digits) >= 4 and not REFERENCE_PATTERN.match(term):
+            # Part of a number, in any punctuation: "555-0100" finds +13125550100.
+            extra |= Q(phone__contains=digits)
         reference = REFERENCE_PATTERN.match(term)
         if reference:
             extra |= Q(pk=int(reference.group(1)))
@@ -354,7 +359,7 @@ class CaseReviewAdmin(SimpleHistoryAdmin):
         if not obj.duplicate_of_id:
             return "–"
         url = reverse("admin:intake_casereview_change", args=[obj.duplicate_of_id])
-        return format_html('<a href="{}">Earlier request CR-{:06d}</a>', url, obj.duplicate_of_id)
+        return format_html('<a href="{}">Earlier request CR-{}</a>', url, f"{obj.duplicate_of_id:06d}")
 
     # Actions.
 

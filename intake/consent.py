@@ -11,9 +11,9 @@ from dataclasses import dataclass
 CONSENT_VERSION = "2026-01"
 
 CONSENT_TEMPLATE = (
-    "I agree that {firm_name} may contact me about my case review at the phone number and email "
-    "address I gave above, including by phone call or text message. Message and data rates may apply. "
-    "Consent is not a condition of any service, and I can withdraw it at any time."
+    "I agree that {firm_name} may contact me about my case review, including by phone call or text "
+    "message, at the number and email I gave above. Message and data rates may apply. Consent is not "
+    "a condition of any service, and I can withdraw it at any time."
 )
 
 NO_RELATIONSHIP_STATEMENT = (

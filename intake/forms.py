@@ -91,8 +91,10 @@ class CaseReviewForm(PhoneFieldMixin, forms.ModelForm):
         label=_("Child's date of birth"),
         required=False,
         validators=[validate_child_date_of_birth],
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d"),
-        help_text=_("For example 2021-03-14."),
+        error_messages={"invalid": _("Enter the date as month/day/year, for example 03/14/2021.")},
+        # A plain text box: a native date picker is a row of tab stops that is hard to use by keyboard.
+        widget=forms.DateInput(attrs={"autocomplete": "off"}, format="%m/%d/%Y"),
+        help_text=_("Month/day/year, for example 03/14/2021."),
     )
     birth_state = forms.ChoiceField(
         label=_("State where the birth took place"),

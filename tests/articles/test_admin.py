@@ -170,3 +170,11 @@ def test_publishing_keeps_a_scheduled_date(admin_client_logged_in, scheduled, to
     assert scheduled.status == Article.Status.PUBLISHED
     assert scheduled.published_at == tomorrow
     assert scheduled not in Article.objects.published()
+
+
+def test_the_change_page_shows_the_rendered_fields_read_only(admin_client_logged_in, article):
+    response = admin_client_logged_in.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    form = response.context["adminform"].form
+    assert "body_html" not in form.fields and "reading_time" not in form.fields
+    assert "<li>H2 What to look for</li>" in response.content.decode()

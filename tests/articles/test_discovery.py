@@ -1,4 +1,3 @@
-import datetime
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -15,7 +14,7 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 def jsonld_blocks(response):
     content = response.content.decode()
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.DOTALL)
     return [json.loads(block) for block in blocks]
 
 

@@ -60,11 +60,27 @@ def test_saving_a_changed_body_without_render_body_still_stores_fresh_html(artic
 
 
 @pytest.mark.django_db
-def test_loading_and_saving_an_article_does_not_render_it_again(article, monkeypatch):
-    loaded = Article.objects.get(pk=article.pk)
-    monkeypatch.setattr(Article, "render_body", lambda *a, **k: pytest.fail("rendered again"))
+def test_saving_again_renders_against_references_added_since(make_article):
+    article = make_article(body="See [@added].")
+    assert "[@added]" in article.body_html  # no such reference yet: shown as text, not a broken link
 
-    loaded.save()
+    Reference.objects.create(article=article, key="added", authors="A B", year=2020, title="T", container="J")
+    Article.objects.get(pk=article.pk).save()
+
+    assert 'href="#ref-1"' in Article.objects.get(pk=article.pk).body_html
+
+
+@pytest.mark.django_db
+def test_an_explicit_render_is_used_by_the_next_save_only(make_article, monkeypatch):
+    article = make_article(body="Plain.")
+    article.render_body(references=[])
+    calls = []
+    monkeypatch.setattr(Article, "render_body", lambda self, *a, **k: calls.append(k))
+
+    article.save()
+    article.save()
+
+    assert len(calls) == 1
 
 
 @pytest.mark.django_db

@@ -3,12 +3,10 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import http_date
-
-from articles.models import Article, Reference
 
 pytestmark = pytest.mark.django_db
 
@@ -253,10 +251,20 @@ def test_the_article_page_uses_the_same_few_queries_with_1_or_30_references(
 
 def test_every_public_page_has_a_canonical_link_and_social_tags(client, article):
     for url in (reverse("articles:home"), reverse("articles:list"), article.get_absolute_url()):
-        page = dict((attrs.get("property") or attrs.get("name") or attrs.get("rel"), attrs) for tag, attrs in tags(client.get(url)) if tag in ("meta", "link"))
+        page = {attrs.get("property") or attrs.get("name") or attrs.get("rel"): attrs for tag, attrs in tags(client.get(url)) if tag in ("meta", "link")}
         assert page["canonical"]["href"].startswith("http://testserver/")
         assert page["og:title"]["content"]
         assert page["twitter:card"]["content"] == "summary"
     detail = client.get(article.get_absolute_url()).content.decode()
     assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in detail
     assert '<meta property="og:type" content="article">' in detail
+
+
+def test_the_table_of_contents_nests_h3_sections_under_their_h2(client, make_article):
+    article = make_article("Nested", body="## Types\n\n### Spastic\n\n### Dyskinetic\n\n## Causes\n\ntext")
+
+    content = client.get(article.get_absolute_url()).content.decode()
+
+    toc = content[content.index('aria-labelledby="toc-heading"'):content.index("</nav>", content.index("toc-heading"))]
+    assert toc.count("<ol>") == 2
+    assert toc.index('href="#types"') < toc.index('href="#spastic"') < toc.index('href="#dyskinetic"') < toc.index('href="#causes"')

@@ -112,9 +112,7 @@ def page(new_context):
 @pytest.fixture(scope="session")
 def screenshot_dir():
     base = Path(os.environ.get("BROWSER_SCREENSHOT_DIR") or REPO_ROOT / "test-artifacts" / "screenshots")
-    path = base / RUN_NAME
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return base / RUN_NAME
 
 
 @pytest.fixture

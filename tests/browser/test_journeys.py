@@ -11,12 +11,6 @@ from .journeys import FORM_PATH, fill_by_mouse, is_focused, submit, tab_to
 pytestmark = pytest.mark.browser
 
 
-def in_viewport(locator):
-    return locator.evaluate(
-        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }"
-    )
-
-
 def test_a_reader_on_a_phone_finds_an_article_by_topic_and_by_search_and_checks_its_sources(page, site_content, shoot):
     article = site_content["article"]
     page.goto("/")
@@ -55,14 +49,14 @@ def test_a_reader_on_a_phone_finds_an_article_by_topic_and_by_search_and_checks_
     reference = page.locator("#ref-1")
     assert page.evaluate("document.querySelector(':target').id") == "ref-1"
     expect(reference).to_contain_text("Early, accurate diagnosis and early intervention in cerebral palsy")
-    assert in_viewport(reference)
+    expect(reference).to_be_in_viewport()
 
     back = reference.locator(".backlinks a").first
     assert back.get_attribute("href") == f"#{marker_id}"
     back.click()
     expect(page).to_have_url(re.compile(f"#{re.escape(marker_id)}$"))
     assert page.evaluate("document.querySelector(':target').id") == marker_id
-    assert in_viewport(page.locator(f"#{marker_id}"))
+    expect(page.locator(f"#{marker_id}")).to_be_in_viewport()
 
     # The DOI opens the publisher's record through doi.org (no request leaves the test machine).
     doi_link = reference.get_by_role("link", name=re.compile(r"doi\.org"))

@@ -159,9 +159,8 @@ def test_article_revisit_with_if_modified_since_gets_a_304_from_the_cache(client
     first = client.get(article.get_absolute_url())
     assert first.status_code == 200
     assert first.has_header("Last-Modified")
-    for _ in range(2):  # once from the view (stored), once from the cache
-        response = client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
-        assert response.status_code == 304
+    response = client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert response.status_code == 304
     assert response["X-Page-Cache"] == "hit"
     older = http_date(article.modified_at.timestamp() - 3600)
     assert client.get(article.get_absolute_url(), HTTP_IF_MODIFIED_SINCE=older).status_code == 200
@@ -179,14 +178,6 @@ def test_article_etag_changes_when_the_firm_details_change(client, article):
 
 # --------------------------------------------------------------------------- invalidation on edit
 
-
-def assert_next_request_shows(client, url, old, new):
-    assert old in client.get(url).content.decode()
-    assert client.get(url)["X-Page-Cache"] == "hit"
-    yield
-    html = client.get(url).content.decode()
-    assert new in html
-    assert old not in html
 
 
 def test_editing_an_article_shows_on_the_next_request(client, article):
