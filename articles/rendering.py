@@ -50,6 +50,7 @@ ALLOWED_ATTRIBUTES = {
 # Content of these tags is dropped, not just the tags.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 _TABLE_OPEN = re.compile(r"<table>")
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)"')
@@ -126,6 +127,7 @@ class ArticleExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
+        md.citations, md.unknown_citation_keys = [], []  # an empty document runs no treeprocessor
         # Below backticks (190) so markers in code stay literal; above links (160).
         md.inlinePatterns.register(CitationInlineProcessor(CITATION_PATTERN, md), "citation", 175)
         # Treeprocessors run from high to low priority: inline (20), then these, then toc (5).
@@ -149,7 +151,11 @@ def _flatten_toc(tokens):
     return entries
 
 
-def _local_image_only(tag, attribute, value):
+def _filter_attribute(tag, attribute, value):
+    if attribute in {"href", "src"}:
+        squeezed = re.sub(r"[\s\x00-\x1f]+", "", value).lower()
+        if squeezed.startswith(DANGEROUS_SCHEMES):
+            return None  # also "java script:", which nh3 would keep as a harmless relative URL
     # Images from other sites would be third-party requests (and the CSP blocks them).
     if tag == "img" and attribute == "src" and not (value.startswith("/") and not value.startswith("//")):
         return None
@@ -169,7 +175,7 @@ def sanitize(html):
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_local_image_only,
+        attribute_filter=_filter_attribute,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,

@@ -1,4 +1,5 @@
 from dataclasses import asdict
+from typing import ClassVar
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject
@@ -80,7 +81,7 @@ class CSPMiddleware(BaseCSPMiddleware):
     PER_VIEW_ATTRIBUTES = (
         "_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro",
     )
-    _built = {}
+    _built: ClassVar[dict] = {}
 
     def process_response(self, request, response):
         nonce_used = getattr(request, "_csp_nonce", None) is not None

@@ -237,7 +237,9 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("DJANGO_AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = INTAKE_TRUSTED_PROXY_COUNT or None
+# The same client address as the intake rate limit: X-Forwarded-For is trusted only
+# as far as DJANGO_TRUSTED_PROXY_COUNT says, so a forged header cannot dodge a lockout.
+AXES_CLIENT_IP_CALLABLE = "intake.http.client_ip"
 AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
 
 # Uploads: no public form takes files; keep request bodies small.
@@ -306,6 +308,12 @@ LOGGING = {
         # names the path and status, and error e-mails to admins are off.
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Replaces Django's default handlers for "django" (which include mail_admins).
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # Never DEBUG, whatever DJANGO_LOG_LEVEL says: at DEBUG these quote template
+        # contexts (form data included) and SQL parameters.
+        "django.template": {"level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
     },
 }
 ADMINS = []

@@ -164,9 +164,10 @@ EXPORT_COLUMNS = (
 
 def make_status_action(status):
     def action(modeladmin, request, queryset):
-        for review in queryset:
+        reviews = list(queryset)
+        for review in reviews:
             services.case_review_set_status(review=review, status=status, by=request.user)
-        modeladmin.message_user(request, f"{queryset.count()} request(s) set to {status.label}.", messages.SUCCESS)
+        modeladmin.message_user(request, f"{len(reviews)} request(s) set to {status.label}.", messages.SUCCESS)
 
     action.__name__ = f"set_status_{status.value}"
     action.allowed_permissions = ("change",)
@@ -278,11 +279,14 @@ class CaseReviewAdmin(SimpleHistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        if change and "status" in form.changed_data:
+        status_changed = change and "status" in form.changed_data
+        if status_changed:
             obj.apply_status(obj.status)
         if "consent_revoked_at" in form.changed_data:
             obj.consent_revoked_by = request.user if obj.consent_revoked_at else None
         super().save_model(request, obj, form, change)
+        if status_changed:
+            services.case_review_status_changed(review=obj, previous=form.initial.get("status"))
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -373,9 +377,10 @@ class CaseReviewAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        for review in queryset:
+        reviews = list(queryset)
+        for review in reviews:
             services.case_review_assign(review=review, to=request.user, by=request.user)
-        self.message_user(request, f"{queryset.count()} request(s) assigned to you.", messages.SUCCESS)
+        self.message_user(request, f"{len(reviews)} request(s) assigned to you.", messages.SUCCESS)
 
     @admin.action(description="Record “stop contacting me” (now)", permissions=["change"])
     def record_revocation(self, request, queryset):

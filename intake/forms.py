@@ -186,7 +186,7 @@ class CaseReviewForm(PhoneFieldMixin, forms.ModelForm):
             "started",
             "source_article",
             Fieldset(_("Permission to contact you"), "consent"),
-            HTML('<p class="no-relationship">{}</p>'.format(NO_RELATIONSHIP_STATEMENT)),
+            HTML(f'<p class="no-relationship">{NO_RELATIONSHIP_STATEMENT}</p>'),
             Submit("submit", _("Request my free case review"), css_class="btn-cta btn-lg"),
         )
         return helper

@@ -11,7 +11,6 @@ import json
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import DisallowedHost
 from django.utils.cache import patch_cache_control
 
@@ -24,8 +23,12 @@ URL_LIMIT = 500
 UTM_LIMIT = 200
 
 
+CONTROL_CHARACTERS = dict.fromkeys(range(0x20))
+
+
 def _clip(value, limit):
-    return str(value)[:limit]
+    # Control characters (NUL above all) have no place in a URL or a tag, and PostgreSQL refuses NUL.
+    return str(value).translate(CONTROL_CHARACTERS)[:limit]
 
 
 def external_referrer(request):

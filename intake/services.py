@@ -95,21 +95,37 @@ def case_review_submit(
         review.duplicate_of = find_duplicate_of(phone=review.phone, email=review.email)
         review.save()
         if not spam_reason:
-            kinds = [Notification.Kind.STAFF]
-            if review.email:
-                kinds.append(Notification.Kind.ACKNOWLEDGEMENT)
-            notifications = Notification.objects.bulk_create(
-                [Notification(review=review, kind=kind) for kind in kinds]
-            )
-            ids = [notification.pk for notification in notifications]
-            transaction.on_commit(lambda: notifications_send(notification_ids=ids))
+            notifications_schedule(review=review)
     return review
 
 
+def notifications_schedule(*, review: CaseReview) -> None:
+    """Create the request's notifications (once) and send them after the current transaction commits."""
+    kinds = [Notification.Kind.STAFF]
+    if review.email:
+        kinds.append(Notification.Kind.ACKNOWLEDGEMENT)
+    existing = set(review.notifications.values_list("kind", flat=True))
+    created = Notification.objects.bulk_create(
+        [Notification(review=review, kind=kind) for kind in kinds if kind not in existing]
+    )
+    ids = [notification.pk for notification in created]
+    if ids:
+        transaction.on_commit(lambda: notifications_send(notification_ids=ids))
+
+
+def case_review_status_changed(*, review: CaseReview, previous: str) -> None:
+    """Side effects of a status change: a request rescued from spam gets its notifications."""
+    if previous == CaseReview.Status.SPAM and review.status != CaseReview.Status.SPAM:
+        notifications_schedule(review=review)
+
+
 def case_review_set_status(*, review: CaseReview, status: str, by=None) -> CaseReview:
-    review.apply_status(status)
-    review._history_user = by
-    review.save()
+    previous = review.status
+    with transaction.atomic():
+        review.apply_status(status)
+        review._history_user = by
+        review.save()
+        case_review_status_changed(review=review, previous=previous)
     return review
 
 

@@ -37,7 +37,7 @@ class CaseReviewView(PrivateNoStoreMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         attribution = getattr(request, "attribution", None) or attribution_from_request(request)
-        # Assign only on change: an unchanged session needs no write.
+        # Only when absent: the first visit wins, and an unchanged session needs no database write.
         if request.session.get(SESSION_ATTRIBUTION) is None:
             request.session[SESSION_ATTRIBUTION] = attribution
         return super().dispatch(request, *args, **kwargs)

@@ -143,3 +143,19 @@ def test_reading_time_is_about_two_hundred_words_a_minute_and_at_least_one():
     assert reading_time_minutes("word " * 10) == 1
     assert reading_time_minutes("word " * 401) == 3
     assert render_markdown("word " * 1000).reading_time == 5
+
+
+@pytest.mark.parametrize("source", ["", "   ", "\n\n"])
+def test_an_empty_body_renders_to_nothing_without_errors(source):
+    rendered = render_markdown(source, set())
+
+    assert rendered.html == ""
+    assert rendered.toc == [] and rendered.citations == []
+    assert rendered.reading_time == 1
+
+
+def test_a_whitespace_obfuscated_javascript_url_is_removed():
+    html = render_markdown("[x]( java\tscript:alert(1))\n\n<a href=' java&#x09;script:alert(1)'>y</a>").html
+
+    assert "script:" not in html
+    assert "href" not in html

@@ -15,7 +15,7 @@ from pathlib import Path
 # Set here only, so that the rest of the suite keeps Django's protection.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import pytest  # noqa: E402
+import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -62,11 +62,23 @@ def short_tmpdir():
 
 
 @pytest.fixture(scope="session")
-def browser(short_tmpdir):
+def browser(short_tmpdir, django_db_setup):
     require_chromium()
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Django keeps the database contents saved for serialized rollback on the connection object, and
+    # while Playwright runs, Django hands out other connection objects (they are context-local).
+    # Carry the saved contents over, so that each browser test starts with (and leaves behind) the
+    # rows that data migrations created, such as the staff groups.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     playwright = sync_playwright().start()
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
     try:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM_PATH,

@@ -39,9 +39,9 @@ def open_form_with_errors(page):
     page.locator("#error-summary").wait_for()
 
 
-def open_thank_you_page(page):
-    """The thank-you page reached by a real, valid submission."""
-    page.goto(FORM_PATH)
-    fill_by_mouse(page)
+def open_thank_you_page(page, article=None, **fields):
+    """The thank-you page reached by a real, valid submission (from an article's call to action)."""
+    page.goto(FORM_PATH + (f"?article={article.slug}" if article else ""))
+    fill_by_mouse(page, **fields)
     submit(page)
     page.wait_for_url("**/case-review/thank-you/")

@@ -62,6 +62,9 @@ def test_axe_core_finds_no_wcag_a_or_aa_violations_on_each_public_page(new_conte
     assert page.locator("h1").count() == 1, f"{name} should have exactly one h1"
     violations = axe_violations(page)
     assert violations == [], f"{name} at {viewport} width:\n" + "\n".join(violations)
+    # Reflow (WCAG 1.4.10): nothing forces a sideways scroll, even on a phone.
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"{name} is {widths[0]} px wide in a {widths[1]} px window"
 
 
 def test_the_axe_check_fails_on_a_deliberately_broken_page(new_context):

@@ -175,3 +175,80 @@ def test_the_form_works_with_javascript_turned_off(new_context, site_content, sh
     from intake.models import CaseReview
 
     assert CaseReview.objects.get().phone == "+13125550142"
+
+
+def test_an_intake_staff_member_triages_the_new_request_in_the_admin(new_context, site_content, shoot, live_server):
+    from django.contrib.auth.models import Group, Permission, User
+
+    from intake.models import CaseReview
+
+    from .journeys import open_thank_you_page
+
+    # Two readers ask for a review; the first one has already been handled.
+    reader = new_context().new_page()
+    open_thank_you_page(reader, name="Earlier Person", email="earlier@example.com", phone="(312) 555-0177")
+    CaseReview.objects.update(status=CaseReview.Status.QUALIFIED)
+    open_thank_you_page(reader, article=site_content["article"])
+    review = CaseReview.objects.get(status=CaseReview.Status.NEW)
+
+    staff = User.objects.create_user("casey", "casey@example.com", "a-long-test-password", is_staff=True)
+    staff.groups.add(Group.objects.get(name="Intake staff"))
+    assert not staff.is_superuser
+
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("casey")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_label("Password").press("Enter")
+    expect(page.get_by_role("heading", name="Intake and content")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile(r"^Case.review requests$", re.IGNORECASE)).first.click()
+    expect(page.locator("#result_list tbody tr")).to_have_count(2)
+    status_filter = page.locator("#changelist-filter")
+    status_filter.locator("details", has_text="By status").get_by_role("link", name="New", exact=True).click()
+    expect(page).to_have_url(re.compile(r"status__exact=new"))
+    rows = page.locator("#result_list tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Jordan Example")
+    expect(rows.first).to_contain_text(site_content["article"].title)
+    shoot(page, "admin-new-requests")
+    # No way to delete: neither the bulk action nor a link on the request.
+    assert "delete_selected" not in page.locator("select[name=action]").inner_html()
+    # The CSV export is refused without the export permission.
+    assert page.get_by_role("link", name="Export filtered list (CSV)").count() == 0
+    assert page.request.get("/admin/intake/casereview/export/").status == 403
+
+    rows.first.get_by_role("link", name="Jordan Example").click()
+    expect(page).to_have_url(re.compile(rf"/admin/intake/casereview/{review.pk}/change/"))
+    expect(page.get_by_role("link", name="Delete")).to_have_count(0)
+    page.get_by_label("Assigned to").select_option(label="casey")
+    page.get_by_label("Status").select_option("contacted")
+    page.locator("textarea[name$='-0-body']").fill("Called the mother; she will send the discharge summary.")
+    shoot(page, "admin-request-edited")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    expect(page.get_by_label("Status")).to_have_value("contacted")
+    expect(page.locator("#content-main")).to_contain_text("Called the mother")
+
+    page.get_by_role("link", name="History").click()
+    history = page.locator("#change-history")
+    expect(history).to_contain_text("casey")
+    expect(history).to_contain_text(re.compile(r"Status:\s*new\s*→\s*contacted"))
+    expect(history.locator("tbody tr")).to_have_count(2)
+    shoot(page, "admin-history")
+
+    review.refresh_from_db()
+    assert review.status == CaseReview.Status.CONTACTED
+    assert review.assigned_to == staff
+    assert review.first_contacted_at is not None
+    assert review.notes.get().author == staff
+
+    # Given the export permission, the same person can download the CSV.
+    staff.user_permissions.add(Permission.objects.get(codename="export_casereview"))
+    page.goto("/admin/intake/casereview/?status__exact=contacted")
+    expect(page.get_by_role("link", name="Export filtered list (CSV)")).to_be_visible()
+    export = page.request.get("/admin/intake/casereview/export/?status__exact=contacted")
+    assert export.status == 200
+    assert export.headers["content-type"].startswith("text/csv")
+    assert "Jordan Example" in export.text()
+    assert "Earlier Person" not in export.text()

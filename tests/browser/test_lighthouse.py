@@ -33,7 +33,12 @@ def run_lighthouse(url, workdir):
         "--quiet",
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM_PATH, "TMPDIR": workdir}
-    completed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180, check=False)
+    for _attempt in range(2):
+        # Lighthouse now and then fails to record the trace (NO_NAVSTART): that is a tool error, not a
+        # score, so one retry is allowed.
+        completed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180, check=False)
+        if completed.returncode == 0:
+            break
     assert completed.returncode == 0, f"lighthouse failed ({completed.returncode}):\n{completed.stderr[-3000:]}"
     return json.loads(report.read_text())
 

@@ -1,4 +1,5 @@
 import datetime
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -119,7 +120,7 @@ def test_turning_the_page_cache_off_keeps_http_caching_but_stores_nothing(client
 
 
 def test_not_found_pages_are_not_stored_and_not_shared(client, db):
-    first, second = cached_twice(client, "/no-such-page/")
+    _first, second = cached_twice(client, "/no-such-page/")
     assert second.status_code == 404
     assert not second.has_header("X-Page-Cache")
     assert "private" in second["Cache-Control"]
@@ -297,7 +298,7 @@ def test_anonymous_reader_with_a_session_cookie_still_gets_cached_pages(client, 
 
 @pytest.mark.urls(__name__)
 def test_a_page_with_a_csrf_token_is_never_stored(client, db):
-    first, second = cached_twice(client, "/form/")
+    _first, second = cached_twice(client, "/form/")
     assert "csrfmiddlewaretoken" in second.content.decode()
     assert not second.has_header("X-Page-Cache")
     assert "private" in second["Cache-Control"]
@@ -305,14 +306,14 @@ def test_a_page_with_a_csrf_token_is_never_stored(client, db):
 
 @pytest.mark.urls(__name__)
 def test_a_response_that_sets_a_cookie_is_never_stored(client, db):
-    first, second = cached_twice(client, "/cookie/")
+    _first, second = cached_twice(client, "/cookie/")
     assert not second.has_header("X-Page-Cache")
     assert second.cookies["seen"].value == "1"
 
 
 @pytest.mark.urls(__name__)
 def test_a_view_that_marks_its_response_private_is_never_stored(client, db):
-    first, second = cached_twice(client, "/private/")
+    _first, second = cached_twice(client, "/private/")
     assert not second.has_header("X-Page-Cache")
     assert second["Cache-Control"] == "private"
 
@@ -333,7 +334,7 @@ def test_case_review_form_is_never_cached_and_each_visitor_gets_a_token(db, clie
 
 
 def test_no_page_served_from_the_cache_contains_a_csrf_token_or_staff_markup(client, staff_client, db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", stdout=StringIO())
     from django.test import Client
 
     anonymous = Client()

@@ -28,7 +28,7 @@ def change_form_data(client, review):
     """The change form's current values, as a browser would post them back."""
     form = client.get(change_url(review)).context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             value = ""
@@ -451,3 +451,18 @@ def test_review_deadline_screens_say_it_is_a_triage_setting_not_legal_advice(cli
     html = client.get(reverse("admin:intake_statereviewdeadline_changelist")).content.decode()
     assert "not legal advice" in html
     assert not StateReviewDeadline.objects.exists()
+
+
+def test_rescuing_a_request_from_spam_in_the_form_sends_its_notifications(
+    client, intake_user, make_review, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    review = make_review(status="spam", spam_reason="honeypot", email="real@example.com")
+    client.force_login(intake_user)
+    data = change_form_data(client, review)
+    data["status"] = "new"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change_url(review), data).status_code == 302
+    assert {m.to[0] for m in mail.outbox} >= {"real@example.com"}
+    assert review.notifications.count() == 2

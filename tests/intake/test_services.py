@@ -104,19 +104,24 @@ def test_acknowledgement_says_what_happens_next_and_gives_the_phone(django_captu
     assert "Private words" not in ack.body
 
 
-def test_hostile_name_is_escaped_and_inert_in_the_acknowledgement(django_capture_on_commit_callbacks):
+def test_hostile_name_is_inert_in_the_plain_text_acknowledgement(django_capture_on_commit_callbacks):
+    name = "<script>alert(1)</script> O'Brien & {{ firm.email }} {% now 'Y' %}"
     with django_capture_on_commit_callbacks(execute=True):
-        review = submit({"full_name": "<script>alert(1)</script> {{ firm.email }}"})
-    assert review.full_name == "<script>alert(1)</script> {{ firm.email }}"
+        review = submit({"full_name": name})
+    assert review.full_name == name
     ack = next(m for m in mail.outbox if m.to == ["jane@example.com"])
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ firm.email }}" in ack.body
-    assert "<script>" not in ack.body
+    assert ack.content_subtype == "plain" and not getattr(ack, "alternatives", None)
+    # Shown exactly as typed; template syntax in it is not evaluated.
+    assert f"Dear {name}," in ack.body
+    assert name not in ack.subject
 
 
 def test_smtp_failure_leaves_the_request_saved_and_marked_failed(django_capture_on_commit_callbacks):
-    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=failing_send):
-        with django_capture_on_commit_callbacks(execute=True):
-            review = submit()
+    with (
+        mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=failing_send),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        review = submit()
     review.refresh_from_db()
     assert review.status == CaseReview.Status.NEW
     for notification in review.notifications.all():
@@ -128,9 +133,11 @@ def test_smtp_failure_leaves_the_request_saved_and_marked_failed(django_capture_
 
 
 def test_retry_command_sends_failed_notifications_later_exactly_once(django_capture_on_commit_callbacks):
-    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=failing_send):
-        with django_capture_on_commit_callbacks(execute=True):
-            review = submit()
+    with (
+        mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=failing_send),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        review = submit()
     call_command("send_pending_notifications", stdout=mock.Mock())
     assert len(mail.outbox) == 2
     call_command("send_pending_notifications", stdout=mock.Mock())
@@ -305,9 +312,11 @@ def test_failed_reminder_is_tried_again_next_time():
     old = submit()
     CaseReview.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(hours=1))
     mail.outbox.clear()
-    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=failing_send):
-        with pytest.raises(smtplib.SMTPException):
-            services.new_requests_remind(older_than_minutes=30)
+    with (
+        mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=failing_send),
+        pytest.raises(smtplib.SMTPException),
+    ):
+        services.new_requests_remind(older_than_minutes=30)
     old.refresh_from_db()
     assert old.reminded_at is None
     assert services.new_requests_remind(older_than_minutes=30) == 1
@@ -342,3 +351,15 @@ def test_anonymize_blanks_personal_data_of_old_closed_requests_and_their_history
     assert CaseReview.objects.get(pk=old_open.pk).full_name == "Jane Example"
     assert CaseReview.objects.get(pk=recent_closed.pk).full_name == "Jane Example"
     assert CaseReview.objects.count() == 3
+
+
+def test_a_request_rescued_from_spam_gets_its_notifications(superuser, django_capture_on_commit_callbacks):
+    review = submit(spam_reason=CaseReview.SpamReason.TOO_FAST)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.case_review_set_status(review=review, status=CaseReview.Status.NEW, by=superuser)
+    assert set(review.notifications.values_list("status", flat=True)) == {Notification.Status.SENT}
+    assert len(mail.outbox) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        services.case_review_set_status(review=review, status=CaseReview.Status.SPAM, by=superuser)
+        services.case_review_set_status(review=review, status=CaseReview.Status.NEW, by=superuser)
+    assert len(mail.outbox) == 2

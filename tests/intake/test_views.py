@@ -56,7 +56,7 @@ def test_form_page_marks_autocomplete_and_keeps_the_childs_birth_date_out_of_aut
 
 def test_honeypot_is_hidden_from_people_and_assistive_technology(client):
     html = client.get(FORM_URL).content.decode()
-    wrapper = re.search(r'<div\s+class="hp-field"\s+aria-hidden="true">(.*?)</div>\s*</div>', html, re.S)
+    wrapper = re.search(r'<div\s+class="hp-field"\s+aria-hidden="true">(.*?)</div>\s*</div>', html, re.DOTALL)
     assert wrapper
     assert "Leave this field empty" in wrapper.group(1)
     assert re.search(r'name="website"[^>]*tabindex="-1"[^>]*autocomplete="off"', wrapper.group(1))
@@ -64,7 +64,7 @@ def test_honeypot_is_hidden_from_people_and_assistive_technology(client):
 
 def test_state_select_lists_fifty_states_dc_and_territories(client):
     html = client.get(FORM_URL).content.decode()
-    select = re.search(r'<select name="birth_state".*?</select>', html, re.S).group(0)
+    select = re.search(r'<select name="birth_state".*?</select>', html, re.DOTALL).group(0)
     assert len(re.findall(r'<option value="[A-Z]{2}"', select)) == 56
     assert 'value="DC"' in select and 'value="PR"' in select
 

@@ -4,6 +4,6 @@ Everything comes from cerebral_info.settings and the environment; the only
 change is unhashed static files, so that a test needs no collectstatic run.
 """
 
-from cerebral_info.settings import *  # noqa: F403
+from cerebral_info.settings import *
 
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

@@ -1,7 +1,6 @@
 """A throwaway database and a gunicorn server with production settings, both on 127.0.0.1 only."""
 
 import contextlib
-import os
 import subprocess
 import sys
 import time
@@ -28,10 +27,10 @@ def scratch_database(tmp_path):
 
     params = connection.settings_dict
     name = f"cerebral_info_reliability_{uuid.uuid4().hex[:10]}"
-    admin_dsn = dict(
-        host=params["HOST"] or "127.0.0.1", port=params["PORT"] or 5432, user=params["USER"],
-        password=params["PASSWORD"] or None, dbname="postgres", autocommit=True,
-    )
+    admin_dsn = {
+        "host": params["HOST"] or "127.0.0.1", "port": params["PORT"] or 5432, "user": params["USER"],
+        "password": params["PASSWORD"] or None, "dbname": "postgres", "autocommit": True,
+    }
     with psycopg.connect(**admin_dsn) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     auth = quote(params["USER"]) + (":" + quote(params["PASSWORD"]) if params["PASSWORD"] else "")
@@ -58,7 +57,7 @@ def production_env(database_url, **extra):
 
 def manage(env, *args, timeout=180):
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
@@ -68,7 +67,7 @@ def django_eval(env, code, timeout=60):
     """Run ``code`` (which prints its answer last) in a Django process with ``env``; return that line."""
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()\n" + code],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout,
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]

@@ -1,9 +1,9 @@
 """An SMTP outage loses nothing: requests are stored, failures recorded, and the retry command delivers each email once."""
 
+import re
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from email import message_from_bytes
 from email.header import decode_header, make_header
@@ -63,6 +63,7 @@ def test_during_an_smtp_outage_requests_are_kept_and_two_overlapping_retries_del
         env = production_env(
             database_url,
             DJANGO_INTAKE_MIN_FILL_SECONDS="0",
+            DJANGO_INTAKE_RATE_LIMIT="1000",  # every visitor here comes from 127.0.0.1
             DJANGO_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
             DJANGO_EMAIL_HOST="127.0.0.1",
             DJANGO_EMAIL_PORT=str(closed_port),
@@ -94,6 +95,8 @@ def test_during_an_smtp_outage_requests_are_kept_and_two_overlapping_retries_del
         first, second = run_retry_command(retry_env), run_retry_command(retry_env)
         outputs = [process.communicate(timeout=120) for process in (first, second)]
         assert first.returncode == 0 and second.returncode == 0, outputs
+        sent_by_run = [int(re.search(r"sent: (\d+)", out).group(1)) for out, _err in outputs]
+        assert sum(sent_by_run) == expected_emails, outputs  # each claimed by exactly one of the two runs
         third = run_retry_command(retry_env)
         third_out, third_err = third.communicate(timeout=120)
         assert third.returncode == 0, third_err

@@ -53,3 +53,30 @@ def test_a_staff_session_started_on_one_app_server_is_in_the_shared_cache(admin_
         "print(json.dumps(data and data.get('_auth_user_id')))"
     )
     assert user_id == str(admin_user.pk)
+
+
+def test_the_intake_rate_limit_is_shared_between_app_servers(db, shared_redis_cache, second_app_server, settings):
+    from intake.models import CaseReview
+
+    from .intake_data import valid_form_data
+
+    settings.INTAKE_RATE_LIMIT = 3
+    # App server B takes this visitor's three allowed submissions ...
+    counts = second_app_server(
+        "from intake.http import rate_limit_count\n"
+        "print(json.dumps([rate_limit_count('198.51.100.7') for _ in range(3)]))"
+    )
+    assert counts == [1, 2, 3]
+    # ... so app server A refuses the fourth (stored as spam, with the phone number shown) ...
+    response = Client().post(reverse("intake:case_review"), valid_form_data(), REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 429
+    assert "tel:" in response.content.decode()
+    assert CaseReview.objects.get().spam_reason == "rate_limited"
+    # ... while another visitor is not affected.
+    other = Client().post(reverse("intake:case_review"), valid_form_data(email="other@example.com"),
+                          REMOTE_ADDR="198.51.100.8")
+    assert other.status_code == 302
+    # And the other way round: A's count is what B sees.
+    assert second_app_server(
+        "from intake.http import rate_limit_count\nprint(json.dumps(rate_limit_count('198.51.100.8')))"
+    ) == 2

@@ -139,7 +139,7 @@ def test_admin_url_setting_is_read_from_the_environment():
     code = "import django; django.setup(); from django.urls import reverse; print(reverse('admin:index'))"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], env=env,
-        capture_output=True, text=True, timeout=60,
+        capture_output=True, text=True, timeout=60, check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "/staff-area/"
@@ -168,3 +168,18 @@ def test_no_admin_page_is_cached_or_indexed(admin_user, as_staff):
             assert "no-store" in cache_control and "private" in cache_control, url
             assert "public" not in cache_control, url
             assert response["X-Robots-Tag"] == "noindex, nofollow", url
+
+
+@override_settings(AXES_ENABLED=True, INTAKE_TRUSTED_PROXY_COUNT=1)
+def test_behind_one_trusted_proxy_the_lockout_follows_the_client_address_the_proxy_saw(staff_user):
+    locked = Client()
+    locked.forwarded_for = "192.0.2.50"
+    fail_until_locked(locked, "triage", "10.0.0.2")  # REMOTE_ADDR is the load balancer
+    locked.forwarded_for = "198.51.100.1, 192.0.2.50"  # a forged entry to the left changes nothing
+    assert login(locked, "triage", PASSWORD, "10.0.0.2").status_code in (403, 429)
+    assert not is_logged_in(locked)
+
+    colleague = Client()
+    colleague.forwarded_for = "192.0.2.77"  # another office, same load balancer
+    assert login(colleague, "triage", PASSWORD, "10.0.0.2").status_code == 302
+    assert is_logged_in(colleague)
