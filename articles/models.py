@@ -84,6 +84,10 @@ class ArticleQuerySet(models.QuerySet):
     def with_byline(self):
         return self.select_related("topic", "author", "medical_reviewer")
 
+    def for_cards(self):
+        """What a list of article cards shows: no article bodies loaded."""
+        return self.select_related("topic").defer("body", "body_html", "toc", "citations")
+
     def visible_to(self, user):
         """Published articles for the public; every article for staff who may edit them (preview)."""
         if user.is_authenticated and user.has_perm("articles.change_article"):

@@ -3,6 +3,7 @@ import hashlib
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date, quote_etag
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -30,14 +31,14 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_articles"] = list(Article.objects.published().select_related("topic")[: self.latest_count])
+        context["latest_articles"] = list(Article.objects.published().for_cards()[: self.latest_count])
         context["topics"] = list(Topic.objects.with_published_articles())
         return context
 
 
 class ArticleListView(BreadcrumbsMixin, ListView):
     paginate_by = ARTICLES_PER_PAGE
-    queryset = Article.objects.published().select_related("topic")
+    queryset = Article.objects.published().for_cards()
 
     def get_breadcrumbs(self):
         return [("Home", reverse("articles:home")), ("Articles", reverse("articles:list"))]
@@ -51,7 +52,7 @@ class TopicDetailView(BreadcrumbsMixin, ListView):
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        return Article.objects.published().filter(topic=self.topic).select_related("topic")
+        return Article.objects.published().filter(topic=self.topic).for_cards()
 
     def get_breadcrumbs(self):
         return [("Home", reverse("articles:home")), (self.topic.name, self.topic.get_absolute_url())]
@@ -61,12 +62,18 @@ class TopicDetailView(BreadcrumbsMixin, ListView):
 
 
 class ArticleDetailView(BreadcrumbsMixin, DetailView):
-    """One article. Staff who may change articles also see drafts and scheduled ones (preview)."""
+    """One article. Staff who may change articles also see drafts and scheduled ones (preview).
+
+    The template caches the rendered article (body, references, related
+    articles, JSON-LD) per content generation, so the references and the
+    related articles are loaded lazily: only when that fragment is rendered.
+    """
 
     related_count = 3
 
     def get_queryset(self):
-        return Article.objects.visible_to(self.request.user).with_byline().prefetch_related("references")
+        # The Markdown source is not shown; its HTML was rendered when the article was saved.
+        return Article.objects.visible_to(self.request.user).with_byline().defer("body")
 
     def get_breadcrumbs(self):
         topic = self.object.topic
@@ -107,12 +114,14 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context["preview"] = self.preview
-        context["references"] = article.numbered_references(list(article.references.all()))
-        context["related_articles"] = list(
-            Article.objects.published()
-            .filter(topic_id=article.topic_id)
-            .exclude(pk=article.pk)
-            .select_related("topic")[: self.related_count]
+        context["references"] = SimpleLazyObject(lambda: article.numbered_references(list(article.references.all())))
+        context["related_articles"] = SimpleLazyObject(
+            lambda: list(
+                Article.objects.published()
+                .filter(topic_id=article.topic_id)
+                .exclude(pk=article.pk)
+                .for_cards()[: self.related_count]
+            )
         )
         return context
 

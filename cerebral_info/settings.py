@@ -165,6 +165,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous page cache (see cerebral_info/pagecache.py). The benchmark flips it off.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# Rendered fragments of pages (an article's body and references, the site's
+# header and footer) are cached per content generation whether or not the
+# page cache is on; 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env_int("DJANGO_FRAGMENT_CACHE_SECONDS", 600)
 # Browsers and shared caches may keep anonymous pages this long (seconds).
 PUBLIC_MAX_AGE = env_int("DJANGO_PUBLIC_MAX_AGE", 300)
 

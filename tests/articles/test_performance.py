@@ -58,7 +58,11 @@ def test_every_public_page_uses_at_most_five_queries_with_the_page_cache_off_and
     assert response.status_code == (404 if page == "not found" else 200)
 
 
-def test_the_article_page_does_not_query_per_reference_or_related_article(client, make_article, no_page_cache):
+def test_the_article_page_does_not_query_per_reference_or_related_article(
+    client, make_article, no_page_cache, settings
+):
+    settings.FRAGMENT_CACHE_SECONDS = 0  # render the article every time
+
     def queries_for(article):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
@@ -111,3 +115,100 @@ def test_public_pages_load_no_third_party_resources_and_no_web_fonts(client, con
         for url in resource.findall(html):
             assert not re.match(r"(https?:)?//", url), (page, url)
         assert not re.search(r"\.(woff2?|ttf|otf|eot)\b", html), page
+
+
+def query_count(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_a_rendered_article_is_reused_so_a_revisit_needs_only_the_article_itself(client, make_article, no_page_cache):
+    article = make_article("Reused", slug="reused", body="Text [@a].", references=[{"key": "a"}])
+    make_article("Neighbour", slug="neighbour")
+    url = article.get_absolute_url()
+    cold = query_count(client, url)
+    # The content generation and the article (for 404s, drafts and Last-Modified): no
+    # references, related articles or firm details are read again.
+    assert query_count(client, url) == 2 < cold
+
+
+def test_editing_an_article_its_references_or_its_topic_shows_on_the_next_request_without_the_page_cache(
+    client, make_article, no_page_cache
+):
+    article = make_article("Before the edit", slug="edited", body="Old sentence [@a].",
+                           references=[{"key": "a", "title": "Old reference title"}])
+    url = article.get_absolute_url()
+    assert b"Old sentence" in client.get(url).content
+
+    article.body = "New sentence [@a]."
+    article.full_clean()
+    article.save()
+    html = client.get(url).content.decode()
+    assert "New sentence" in html and "Old sentence" not in html
+
+    reference = article.references.get()
+    reference.title = "New reference title"
+    reference.save()
+    html = client.get(url).content.decode()
+    assert "New reference title" in html and "Old reference title" not in html
+
+    article.topic.name = "Renamed topic"
+    article.topic.save()
+    assert "Renamed topic" in client.get(url).content.decode()
+
+
+def test_a_newly_published_article_on_the_same_topic_shows_among_related_articles_at_once(
+    client, make_article, no_page_cache
+):
+    article = make_article("Main article", slug="main-article")
+    url = article.get_absolute_url()
+    assert "A brand-new neighbour" not in client.get(url).content.decode()
+    make_article("A brand-new neighbour", slug="brand-new")
+    assert "A brand-new neighbour" in client.get(url).content.decode()
+
+
+def test_a_change_of_the_firm_phone_shows_in_the_header_footer_and_call_to_action_at_once(
+    client, make_article, no_page_cache
+):
+    from cerebral_info.models import FirmDetails
+
+    url = make_article("Phone article", slug="phone-article").get_absolute_url()
+    client.get(url)
+    firm = FirmDetails.load()
+    firm.phone, firm.phone_e164 = "(312) 555-0188", "+13125550188"
+    firm.save()
+    html = client.get(url).content.decode()
+    assert html.count('href="tel:+13125550188"') >= 3  # header, call to action, footer
+    assert "(312) 555-0188" in html
+
+
+def test_the_header_marks_the_current_section_on_each_page_despite_caching(client, make_article, no_page_cache):
+    def main_nav(url):
+        html = client.get(url).content.decode()
+        return html.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+
+    url = make_article("Nav article", slug="nav-article").get_absolute_url()
+    current = 'aria-current="page"'
+    assert current not in main_nav(url)
+    assert '<a href="/articles/" aria-current="page">' in main_nav(reverse("articles:list"))
+    assert current not in main_nav(reverse("privacy"))
+    assert '<a href="/about/" aria-current="page">' in main_nav(reverse("about"))
+    assert current not in main_nav(url)
+
+
+def test_a_staff_preview_of_a_draft_never_reaches_readers_through_the_fragment_cache(
+    client, admin_client, make_article, no_page_cache
+):
+    article = make_article("Draft article", slug="draft-article", status=Article.Status.DRAFT)
+    url = article.get_absolute_url()
+    assert "Preview: not published" in admin_client.get(url).content.decode()
+    assert client.get(url).status_code == 404
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    html = client.get(url).content.decode()
+    assert "Draft article" in html and "Preview: not published" not in html
