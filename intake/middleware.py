@@ -7,10 +7,12 @@ case-review form copies the cookie into the session (see ``views``).
 """
 
 import base64
+import functools
 import json
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import DisallowedHost
 from django.utils.cache import patch_cache_control
 
@@ -48,8 +50,9 @@ def external_referrer(request):
 def attribution_from_request(request):
     """What this request says about a first visit."""
     data = {"landing_page": _clip(request.get_full_path(), URL_LIMIT), "referrer": external_referrer(request)}
+    query = request.GET if request.META.get("QUERY_STRING") else {}
     for key in UTM_KEYS:
-        data[key] = _clip(request.GET.get(key, ""), UTM_LIMIT)
+        data[key] = _clip(query.get(key, ""), UTM_LIMIT)
     return data
 
 
@@ -71,16 +74,33 @@ def decode(value):
         return None
 
 
+@functools.lru_cache(maxsize=4)
+def _cookie_signer(secret_key, fallback_keys):
+    # The signer ``HttpResponse.set_signed_cookie`` would build, made once per key
+    # rather than on every first visit (this runs on every page-cache hit).
+    return signing.get_cookie_signer(salt=COOKIE_NAME + COOKIE_SALT)
+
+
+def cookie_signer():
+    return _cookie_signer(settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS))
+
+
 def read_cookie(request):
-    value = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
-    return decode(value) if value else None
+    value = request.COOKIES.get(COOKIE_NAME)
+    if not value:
+        return None
+    try:
+        return decode(cookie_signer().unsign(value, max_age=COOKIE_MAX_AGE))
+    except signing.BadSignature:
+        return None
 
 
 class AttributionMiddleware:
     """Remember the first landing page, external referrer and UTM tags of a visit.
 
-    ``request.attribution`` is always set: the cookie's data, or what the
-    current request would record if this is the first visit.
+    ``request.attribution`` is the cookie's data, or None on a first visit
+    (``attribution_from_request`` then says what this request would record;
+    it is worked out only when needed, as this runs on every page-cache hit).
     """
 
     def __init__(self, get_response):
@@ -88,14 +108,13 @@ class AttributionMiddleware:
         self.skipped_prefixes = ("/" + settings.ADMIN_URL, settings.STATIC_URL, settings.MEDIA_URL)
 
     def __call__(self, request):
-        stored = read_cookie(request)
-        request.attribution = stored or attribution_from_request(request)
+        stored = request.attribution = read_cookie(request)
         response = self.get_response(request)
         if stored is None and self._should_record(request, response):
-            response.set_signed_cookie(
+            first_visit = request.attribution or attribution_from_request(request)
+            response.set_cookie(
                 COOKIE_NAME,
-                encode(request.attribution),
-                salt=COOKIE_SALT,
+                cookie_signer().sign(encode(first_visit)),
                 max_age=COOKIE_MAX_AGE,
                 httponly=True,
                 samesite="Lax",

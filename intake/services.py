@@ -206,7 +206,7 @@ def notification_deliver(*, notification_id: int, stale_after: timedelta | None 
     notification = Notification.objects.select_related("review").get(pk=notification_id)
     try:
         _render_email(notification).send(fail_silently=False)
-    except Exception as exc:  # any transport or rendering failure: record it, never lose the request
+    except Exception as exc:  # noqa: BLE001 - any transport or rendering failure: record it, never lose the request
         error = f"{type(exc).__name__}: {exc}"[:ERROR_LIMIT]
         Notification.objects.filter(pk=notification_id).update(status=Notification.Status.FAILED, last_error=error)
         logger.warning("Notification %s for request %s failed: %s", notification_id, notification.review_id,

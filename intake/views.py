@@ -37,6 +37,7 @@ class CaseReviewView(PrivateNoStoreMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         attribution = getattr(request, "attribution", None) or attribution_from_request(request)
+        request.attribution = attribution  # what the attribution cookie will record on a first visit
         # Only when absent: the first visit wins, and an unchanged session needs no database write.
         if request.session.get(SESSION_ATTRIBUTION) is None:
             request.session[SESSION_ATTRIBUTION] = attribution
