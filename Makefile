@@ -25,10 +25,11 @@ run: install
 	$(DEV_ENV) $(PY) manage.py create_local_staff
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-# Install the test dependencies and run the whole suite, after Django's own checks.
+# Install the test dependencies and run the whole suite, after Django's own checks and the linter (ruff.toml).
 test: install-dev
 	DJANGO_SETTINGS_MODULE=cerebral_info.test_settings $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=cerebral_info.test_settings $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 # Only the end-to-end tests in headless Chromium (needs /usr/bin/chromium: apt-get install -y chromium).

@@ -78,7 +78,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("rendered body"))
     def rendered_body(self, obj):
         # body_html is the output of our sanitizer (articles/rendering.py), never raw input.
-        return mark_safe(f'<div class="rendered-article-body">{obj.body_html}</div>') if obj.body_html else "-"
+        return mark_safe(f'<div class="rendered-article-body">{obj.body_html}</div>') if obj.body_html else "-"  # noqa: S308
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -9,7 +9,7 @@ from .rendering import render_markdown
 class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the ModelAdmin chooses the fields
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,7 +25,7 @@ class ArticleAdminForm(forms.ModelForm):
 class ReferenceInlineForm(forms.ModelForm):
     class Meta:
         model = Reference
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the ModelAdmin chooses the fields
 
     def clean_doi(self):
         return normalize_doi(self.cleaned_data.get("doi"))

@@ -1,10 +1,7 @@
-import hashlib
-
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
-from django.utils.http import http_date, quote_etag
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, Topic
@@ -84,31 +81,14 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         ]
 
     def get(self, request, *args, **kwargs):
+        # ETag, Last-Modified and 304s for public pages come from the page-cache
+        # middleware (cerebral_info/pagecache.py), which covers everything a page shows.
         self.object = self.get_object()
         self.preview = not self.object.is_public
-        validators = {} if self.preview else self.validators(self.object)
-        if validators:
-            not_modified = get_conditional_response(request, **validators)
-            if not_modified is not None:
-                self.add_validator_headers(not_modified, **validators)
-                return not_modified
         response = self.render_to_response(self.get_context_data(object=self.object))
         if self.preview:
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
-        else:
-            self.add_validator_headers(response, **validators)
         return response
-
-    @staticmethod
-    def validators(article):
-        modified = int(article.modified_at.timestamp())
-        digest = hashlib.sha256(f"{article.pk}:{article.modified_at.isoformat()}".encode()).hexdigest()[:32]
-        return {"etag": quote_etag(digest), "last_modified": modified}
-
-    @staticmethod
-    def add_validator_headers(response, *, etag, last_modified):
-        response.headers["ETag"] = etag
-        response.headers["Last-Modified"] = http_date(last_modified)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -43,7 +43,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG:
         # Development only: a fixed, obviously unsafe key so sessions survive restarts.
-        SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
+        SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"  # noqa: S105
     else:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is not set. Production refuses to start without a secret key; "
@@ -193,7 +193,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

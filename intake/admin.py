@@ -68,7 +68,7 @@ class CaseReviewAdminForm(PhoneFieldMixin, forms.ModelForm):
 
     class Meta:
         model = CaseReview
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the ModelAdmin chooses the fields
         widgets = {"version": forms.HiddenInput}
 
     def clean(self):
