@@ -86,7 +86,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a list of article cards shows: no article bodies loaded."""
-        return self.select_related("topic").defer("body", "body_html", "toc", "citations")
+        return self.select_related("topic").defer("body", "body_html", "body_text", "toc", "citations")
 
     def visible_to(self, user):
         """Published articles for the public; every article for staff who may edit them (preview)."""
@@ -108,6 +108,7 @@ class Article(models.Model):
         help_text=_("Markdown. Cite a reference of this article with its key, for example [@chahine2016]."),
     )
     body_html = models.TextField(_("rendered body"), blank=True, editable=False)
+    body_text = models.TextField(_("rendered body as plain text"), blank=True, editable=False)
     toc = models.JSONField(_("table of contents"), default=list, blank=True, editable=False)
     reading_time = models.PositiveSmallIntegerField(_("reading time (minutes)"), default=1, editable=False)
     citations = models.JSONField(
@@ -147,7 +148,7 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
-    RENDERED_FIELDS = ("body_html", "toc", "reading_time", "citations")
+    RENDERED_FIELDS = ("body_html", "body_text", "toc", "reading_time", "citations")
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -178,7 +179,7 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def render_body(self, references=None, *, strict=True):
-        """Render ``body`` into body_html, toc, reading_time and citations (does not save).
+        """Render ``body`` into body_html, body_text, toc, reading_time and citations (does not save).
 
         Citation markers are checked against ``references`` (any iterable of
         objects with a ``key``, saved or not; default: this article's saved
@@ -189,6 +190,7 @@ class Article(models.Model):
             references = self.references.all() if self.pk else []
         rendered = render_markdown(self.body, {reference.key for reference in references}, strict=strict)
         self.body_html = rendered.html
+        self.body_text = rendered.text
         self.toc = rendered.toc
         self.reading_time = rendered.reading_time
         self.citations = rendered.citations

@@ -65,6 +65,7 @@ class RenderedBody:
     html: str
     toc: list
     reading_time: int
+    text: str = ""  # the rendered body as plain text (for search snippets)
     citations: list = field(default_factory=list)  # [{"key": ..., "count": ...}] in order of first citation
     unknown_keys: list = field(default_factory=list)
 
@@ -231,10 +232,12 @@ def render_markdown(source, known_keys=(), *, strict=True):
         )
     html = _wrap_tables(_mark_external_links(sanitize(raw_html)))
     toc = [entry for entry in _flatten_toc(md.toc_tokens) if entry["level"] in (2, 3)]
+    text = " ".join(strip_tags(html).split())
     return RenderedBody(
         html=html,
         toc=toc,
-        reading_time=reading_time_minutes(strip_tags(html)),
+        text=text,
+        reading_time=reading_time_minutes(text),
         citations=md.citations,
         unknown_keys=unknown,
     )

@@ -10,7 +10,6 @@ import re
 
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils.html import strip_tags
 
 from .models import Article
 
@@ -73,10 +72,11 @@ def _postgres_search(queryset, query):
 def snippet_parts(article, terms, length=SNIPPET_LENGTH):
     """A short passage around the first match, as [(text, is_match), ...] for the template to mark up.
 
-    Built from the stored (sanitized) HTML, so no Markdown syntax shows, and
-    returned as plain text parts so that nothing needs ``|safe``.
+    Built from the plain text of the rendered body, stored when the article was
+    saved, so no Markdown syntax shows, and returned as plain text parts so
+    that nothing needs ``|safe``.
     """
-    text = " ".join(strip_tags(article.body_html).split())
+    text = article.body_text
     lowered = text.lower()
     positions = [lowered.find(term) for term in terms if term in lowered]
     if not positions:

@@ -113,7 +113,7 @@ class SearchView(ListView):
     def get_queryset(self):
         self.query = " ".join(self.request.GET.get("q", "").split())[:200]
         self.terms = search_terms(self.query)
-        return search_articles(self.query).select_related("topic")
+        return search_articles(self.query).select_related("topic").defer("body", "body_html", "toc", "citations")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, terms=self.terms, **kwargs)

@@ -32,7 +32,8 @@ def test_a_title_match_outranks_a_newer_body_match(make_article, yesterday, now)
 
 
 def test_the_snippet_is_a_passage_around_the_first_match_with_the_matches_marked():
-    article = Article(summary="Summary.", body_html="<p>" + "filler " * 60 + "the <em>GMFCS</em> levels" + " more" * 60 + "</p>")
+    article = Article(summary="Summary.", body="filler " * 60 + "the *GMFCS* levels" + " more" * 60)
+    article.render_body(references=[])
 
     parts = snippet_parts(article, ["gmfcs"])
 
@@ -43,7 +44,8 @@ def test_the_snippet_is_a_passage_around_the_first_match_with_the_matches_marked
 
 
 def test_the_snippet_falls_back_to_the_summary_when_only_the_title_matches():
-    article = Article(summary="A plain summary.", body_html="<p>Nothing relevant.</p>")
+    article = Article(summary="A plain summary.", body="Nothing relevant.")
+    article.render_body(references=[])
 
     assert snippet_parts(article, ["zebra"]) == [("A plain summary.", False)]
 
