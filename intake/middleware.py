@@ -64,7 +64,9 @@ def clean_attribution(data):
 
 
 def encode(data):
-    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
+    # Empty values are left out (``clean_attribution`` puts them back): a shorter cookie.
+    compact = {key: value for key, value in data.items() if value}
+    return base64.urlsafe_b64encode(json.dumps(compact, separators=(",", ":")).encode()).decode()
 
 
 def decode(value):
