@@ -88,6 +88,10 @@ class ArticleQuerySet(models.QuerySet):
         """What a list of article cards shows: no article bodies loaded."""
         return self.select_related("topic").defer("body", "body_html", "body_text", "toc", "citations")
 
+    def related_to(self, article):
+        """Other published articles on the same topic, newest first."""
+        return self.published().filter(topic_id=article.topic_id).exclude(pk=article.pk).for_cards()
+
     def visible_to(self, user):
         """Published articles for the public; every article for staff who may edit them (preview)."""
         if user.is_authenticated and user.has_perm("articles.change_article"):

@@ -96,12 +96,7 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         context["preview"] = self.preview
         context["references"] = SimpleLazyObject(lambda: article.numbered_references(list(article.references.all())))
         context["related_articles"] = SimpleLazyObject(
-            lambda: list(
-                Article.objects.published()
-                .filter(topic_id=article.topic_id)
-                .exclude(pk=article.pk)
-                .for_cards()[: self.related_count]
-            )
+            lambda: list(Article.objects.related_to(article)[: self.related_count])
         )
         return context
 
