@@ -54,6 +54,29 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "no issues" in result.stdout
 
 
+def run_manage(*args, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in ("DATABASE_URL", "REDIS_URL")}
+    base.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True, timeout=120,
+        check=False,
+    )
+
+
+def test_a_fresh_checkout_can_check_its_code_and_migrations_without_any_configuration(tmp_path):
+    result = run_manage("makemigrations", "--check", "--dry-run", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_commands_that_touch_data_refuse_to_run_without_configuration_and_say_why(tmp_path):
+    result = run_manage("migrate", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "db.sqlite3").exists()
+
+
 def test_sqlite_default_uses_wal_journal_and_a_busy_timeout(tmp_path):
     code = SETUP + (
         "from django.db import connection; c = connection.cursor(); "
