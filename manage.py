@@ -13,7 +13,11 @@ CODE_ONLY_COMMANDS = {"makemigrations", "check", "help", "version", "sqlmigrate"
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cerebral_info.settings")
     command = sys.argv[1] if len(sys.argv) > 1 else "help"
-    configured = "DJANGO_SECRET_KEY" in os.environ or "DJANGO_DEBUG" in os.environ
+    configured = (
+        os.environ["DJANGO_SETTINGS_MODULE"] != "cerebral_info.settings"  # e.g. the test settings
+        or "DJANGO_SECRET_KEY" in os.environ
+        or "DJANGO_DEBUG" in os.environ
+    )
     if not configured and command in CODE_ONLY_COMMANDS and "--deploy" not in sys.argv:
         os.environ["DJANGO_DEBUG"] = "true"
 
